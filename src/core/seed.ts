@@ -1,0 +1,40 @@
+import type { AppContext } from './context.ts';
+import { createTenant, findTenantBySlug } from './tenancy/index.ts';
+import type { Tenant } from './tenancy/types.ts';
+
+export const DEMO_SLUG = 'biella-demo';
+
+/**
+ * The demo comune, created on first start in development (SEED_DEMO, default true there). Idempotent:
+ * later starts find it and only let modules top up their demo content.
+ */
+export async function seedDemo(ctx: AppContext): Promise<Tenant> {
+  let tenant = await findTenantBySlug(ctx.db, DEMO_SLUG);
+  if (!tenant) {
+    const res = await createTenant(ctx.db, {
+      slug: DEMO_SLUG,
+      name: 'Comune di Biella (demo)',
+      istatCode: '096004',
+      ipaCode: 'c_a859',
+      hosts: ['biella.localhost'],
+      locales: ['it', 'en'],
+      isDemo: true,
+      settings: {
+        contacts: {
+          address: 'Via Battistero 4, 13900 Biella (BI)',
+          phone: '+39 015 35071',
+          email: 'urp@comune.biella.example',
+          pec: 'protocollo@pec.comune.biella.example',
+          taxCode: '00221900020',
+        },
+      },
+    });
+    if (!res.ok) throw new Error(`cannot seed the demo tenant: ${JSON.stringify(res.errors)}`);
+    tenant = res.value;
+    ctx.log.info({ tenant: tenant.slug }, 'demo tenant created');
+  }
+  // Core demo identities (staff accounts) are added here by the auth seed.
+  for (const m of ctx.modules) if (m.seed) await m.seed(ctx, tenant);
+  ctx.tenants.invalidate();
+  return tenant;
+}
