@@ -230,6 +230,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     }
     if (p.status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
     if (isApiRequest(req)) return sendProblem(req, reply, p);
+    if (p.status === 401 && req.method === 'GET') {
+      return reply.redirect(`/auth/login?next=${encodeURIComponent(req.url)}`, 303);
+    }
     const title =
       p.status === 404 ? t(req.locale, 'error.notFound') : p.status === 403 ? t(req.locale, 'error.forbidden') : p.status >= 500 ? t(req.locale, 'error.server') : t(req.locale, 'error.badRequest');
     const text =

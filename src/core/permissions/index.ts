@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { Actor, StaffRole } from '../auth/types.ts';
+import { httpProblem } from '../http/problem.ts';
 
 /**
  * can(actor, action, subject): the one question every route asks before acting.
@@ -46,4 +48,15 @@ export function registerCorePermissions(p: PermissionRegistry): void {
   p.allowRoles('core.tenant.settings', []);
   p.register('core.inbox.read', (a) => a.type === 'citizen' || a.type === 'staff');
   p.allowRoles('core.uploads.create', ['editor', 'operator', 'office']);
+}
+
+/**
+ * preHandler for routes: 401 when nobody is logged in (pages redirect to the login), 403 when the
+ * actor may not do `action`.
+ */
+export function requirePermission(action: string, subject?: (req: FastifyRequest) => Subject) {
+  return async (req: FastifyRequest): Promise<void> => {
+    if (!req.actor || req.actor.type === 'anonymous') throw httpProblem('unauthorized');
+    if (!req.server.ctx.permissions.can(req.actor, action, subject?.(req))) throw httpProblem('forbidden');
+  };
 }
