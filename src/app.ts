@@ -185,7 +185,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0]!;
     const q = (req.query ?? {}) as Record<string, unknown>;
-    req.locale = negotiateLocale(q.lang, req.cookies?.lang, req.headers['accept-language']);
+    req.locale = negotiateLocale(q.lang, req.cookies?.lang);
     if (typeof q.lang === 'string' && (q.lang === 'it' || q.lang === 'en')) {
       reply.setCookie('lang', q.lang, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: 31536000 });
     }

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from './context.ts';
 import { sessionPlugin } from './auth/plugin.ts';
+import { identityPlugin } from './auth/identity.ts';
+import { storagePlugin } from './storage/plugin.ts';
+import { jobsPlugin } from './jobs/plugin.ts';
+import { notifyPlugin } from './notify/plugin.ts';
 
 /**
  * Core request plugins, in order: sessions and CSRF, then identity (logins), then the core's own pages
@@ -8,4 +12,8 @@ import { sessionPlugin } from './auth/plugin.ts';
  */
 export async function corePlugins(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await sessionPlugin(app, ctx);
+  await identityPlugin(app, ctx);
+  await storagePlugin(app, ctx);
+  await jobsPlugin(app, ctx);
+  await notifyPlugin(app, ctx);
 }

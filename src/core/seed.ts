@@ -1,6 +1,7 @@
 import type { AppContext } from './context.ts';
 import { createTenant, findTenantBySlug } from './tenancy/index.ts';
 import type { Tenant } from './tenancy/types.ts';
+import { seedDemoIdentities } from './auth/seed.ts';
 
 export const DEMO_SLUG = 'biella-demo';
 
@@ -33,7 +34,7 @@ export async function seedDemo(ctx: AppContext): Promise<Tenant> {
     tenant = res.value;
     ctx.log.info({ tenant: tenant.slug }, 'demo tenant created');
   }
-  // Core demo identities (staff accounts) are added here by the auth seed.
+  await seedDemoIdentities(ctx, tenant);
   for (const m of ctx.modules) if (m.seed) await m.seed(ctx, tenant);
   ctx.tenants.invalidate();
   return tenant;

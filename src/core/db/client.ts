@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PGlite } from '@electric-sql/pglite';
-import type { Pool } from 'pg';
+import type { Pool, QueryResult } from 'pg';
 import * as schema from '../../schema.ts';
 
 export type Schema = typeof schema;
@@ -19,6 +19,8 @@ export interface Database {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   /** Multi-statement SQL without parameters. */
   exec(text: string): Promise<void>;
+  /** Multi-statement SQL without parameters, returning the rows of every statement in order (pg-boss's schema plans). */
+  execMany(text: string): Promise<{ rows: Record<string, unknown>[] }[]>;
   pglite?: PGlite;
   pool?: Pool;
   close(): Promise<void>;
@@ -30,14 +32,16 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Max pool size for node-postgres. */
   poolSize?: number;
+  /** PGlite only: start from this data-dir tarball (a migrated template, for fast test databases). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.loadDataDir);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   const [{ PGlite }, { pgcrypto }, { unaccent }, { pg_trgm }, { cube }, { earthdistance }, { drizzle }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pgcrypto'),
@@ -50,6 +54,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
     extensions: { pgcrypto, unaccent, pg_trgm, cube, earthdistance },
   });
   const db = drizzle({ client: pg, schema, casing: 'snake_case' }) as unknown as Db;
@@ -64,6 +69,16 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     },
     async exec(text) {
       await pg.exec(text);
+    },
+    async execMany(text) {
+      try {
+        const results = await pg.exec(text);
+        return results.map((r) => ({ rows: r.rows as Record<string, unknown>[] }));
+      } catch (err) {
+        // A failed statement after an explicit BEGIN would leave the one shared connection in an aborted transaction.
+        await pg.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
     },
     async close() {
       if (closed) return;
@@ -91,6 +106,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     },
     async exec(text) {
       await pool.query(text);
+    },
+    async execMany(text) {
+      const res = (await pool.query(text)) as unknown as QueryResult | QueryResult[];
+      return (Array.isArray(res) ? res : [res]).map((r) => ({ rows: (r.rows ?? []) as Record<string, unknown>[] }));
     },
     async close() {
       if (closed) return;

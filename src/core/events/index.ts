@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { domainEvents } from '../db/schema.ts';
 import type { Tx } from '../db/client.ts';
 
@@ -13,6 +14,13 @@ export interface DomainEvent<P extends Record<string, unknown> = Record<string, 
   occurredAt: Date;
 }
 
+/** NOTIFY channel that wakes the outbox relays when a transaction with events commits. */
+export const EVENTS_CHANNEL = 'piazza_events';
+
+/**
+ * Write a domain event in the caller's (business) transaction. It is dispatched to its subscribers
+ * only if that transaction commits (see relay.ts); the NOTIFY sent here is delivered on commit too.
+ */
 export async function emitEvent(
   tx: Tx,
   tenantId: string,
@@ -25,5 +33,6 @@ export async function emitEvent(
     .insert(domainEvents)
     .values({ tenantId, name, payload, requestId: requestId ?? null })
     .returning({ id: domainEvents.id });
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, '')`);
   return row!.id;
 }

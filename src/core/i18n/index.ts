@@ -31,16 +31,12 @@ export function translator(locale: Locale): Translate {
   return (key, vars) => t(locale, key, vars);
 }
 
-/** Pick the locale: explicit ?lang=, then the `lang` cookie, then Accept-Language, then Italian. */
-export function negotiateLocale(query: unknown, cookie: string | undefined, acceptLanguage: string | undefined): Locale {
+/**
+ * Pick the locale: explicit ?lang=, then the `lang` cookie, then Italian. Accept-Language is deliberately
+ * ignored: the comune's site is Italian-first and crawlers such as the national validator send en-US.
+ */
+export function negotiateLocale(query: unknown, cookie: string | undefined): Locale {
   if (isLocale(query)) return query;
   if (isLocale(cookie)) return cookie;
-  if (acceptLanguage) {
-    const first = acceptLanguage
-      .split(',')
-      .map((p) => p.trim().split(';')[0]!.toLowerCase().slice(0, 2))
-      .find((l) => isLocale(l));
-    if (first && isLocale(first)) return first;
-  }
   return DEFAULT_LOCALE;
 }

@@ -1,0 +1,52 @@
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { withTenantTx } from '../db/client.ts';
+import { notifications } from '../db/schema.ts';
+
+/** The in-app inbox of one citizen or staff member (read side). */
+
+export interface InboxOwner {
+  tenantId: string;
+  type: 'citizen' | 'staff';
+  id: string;
+}
+
+export type InboxMessage = typeof notifications.$inferSelect;
+
+const mine = (o: InboxOwner) => and(eq(notifications.tenantId, o.tenantId), eq(notifications.recipientType, o.type), eq(notifications.recipientId, o.id));
+
+/** Newest first; `limit + 1` rows are read so callers know whether a next page exists. */
+export async function listInbox(db: Db, owner: InboxOwner, page: { limit: number; offset: number }): Promise<{ messages: InboxMessage[]; hasNext: boolean; unread: number }> {
+  return withTenantTx(db, owner.tenantId, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(notifications)
+      .where(mine(owner))
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(page.limit + 1)
+      .offset(page.offset);
+    const [u] = await tx.select({ n: count() }).from(notifications).where(and(mine(owner), isNull(notifications.readAt)));
+    return { messages: rows.slice(0, page.limit), hasNext: rows.length > page.limit, unread: u?.n ?? 0 };
+  });
+}
+
+export async function unreadCount(db: Db, owner: InboxOwner): Promise<number> {
+  return withTenantTx(db, owner.tenantId, async (tx) => {
+    const [u] = await tx.select({ n: count() }).from(notifications).where(and(mine(owner), isNull(notifications.readAt)));
+    return u?.n ?? 0;
+  });
+}
+
+/** Mark one message read. false when the owner has no such message. */
+export async function markRead(db: Db, owner: InboxOwner, id: string): Promise<boolean> {
+  return withTenantTx(db, owner.tenantId, async (tx) => {
+    const [row] = await tx.select({ readAt: notifications.readAt }).from(notifications).where(and(mine(owner), eq(notifications.id, id)));
+    if (!row) return false;
+    if (!row.readAt) await tx.update(notifications).set({ readAt: new Date() }).where(and(mine(owner), eq(notifications.id, id)));
+    return true;
+  });
+}
+
+export async function markAllRead(db: Db, owner: InboxOwner): Promise<void> {
+  await withTenantTx(db, owner.tenantId, (tx) => tx.update(notifications).set({ readAt: new Date() }).where(and(mine(owner), isNull(notifications.readAt))));
+}
