@@ -23,6 +23,7 @@ import { healthRoutes } from './core/http/health.ts';
 import { Layout, renderPage, type PageContext } from './core/views/layout.tsx';
 import { ErrorPage } from './core/views/error-page.tsx';
 import { corePlugins } from './core/plugins.ts';
+import { homePlugin } from './core/home/home.tsx';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -250,7 +251,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     return reply.code(p.status).type('text/html; charset=utf-8').send(renderPage(h(ErrorPage, { ctx: pageContext(req), title, text })));
   });
 
-  app.setNotFoundHandler(async (req, reply) => {
+  // Unknown paths are rate-limited too: that is where scanners spend their requests.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, async (req, reply) => {
     if (isApiRequest(req)) return sendProblem(req, reply, problem('not-found', { detail: `No route ${req.method} ${req.url.split('?')[0]}` }));
     return reply
       .code(404)
@@ -271,6 +273,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   for (const m of ctx.modules) {
     if (m.routes) await m.routes(app, ctx);
   }
+  // The platform's own entry page, unless a module (the public site) serves the home page.
+  if (!app.hasRoute({ method: 'GET', url: '/' })) await homePlugin(app);
 
   return app;
 }

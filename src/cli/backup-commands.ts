@@ -24,17 +24,6 @@ export interface BackupInfo {
   bytes: number;
 }
 
-const PGLITE_EXTENSIONS = async () => {
-  const [{ pgcrypto }, { unaccent }, { pg_trgm }, { cube }, { earthdistance }] = await Promise.all([
-    import('@electric-sql/pglite/contrib/pgcrypto'),
-    import('@electric-sql/pglite/contrib/unaccent'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('@electric-sql/pglite/contrib/cube'),
-    import('@electric-sql/pglite/contrib/earthdistance'),
-  ]);
-  return { pgcrypto, unaccent, pg_trgm, cube, earthdistance };
-};
-
 /** What a backup file is, from its first bytes: a PGlite data-directory dump (gzip) or a pg_dump archive. */
 export function detectBackupKind(file: string): BackupKind | null {
   const fd = openSync(file, 'r');
@@ -131,9 +120,8 @@ export async function restorePgliteDir(file: string, dir: string, opts: { force?
       renameSync(dir, movedAside);
     }
     mkdirSync(dir, { recursive: true });
-    const { PGlite } = await import('@electric-sql/pglite');
     try {
-      const loaded = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([readFileSync(file)]), extensions: await PGLITE_EXTENSIONS() });
+      const loaded = await openDatabase({ dataDir: dir, loadDataDir: new Blob([readFileSync(file)]) });
       await loaded.close();
       // Reopen as the server will, and check it is a piazza database.
       const database = await openDatabase({ dataDir: dir });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { buildTestApp, type TestApp } from '../testing/index.ts';
 
 let t: TestApp;
@@ -29,6 +30,9 @@ describe('HTTP core', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info.title).toBe('piazza API');
     expect(doc.paths['/health']).toBeDefined();
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 
   it('answers malformed JSON with a 400 problem+json, not a 500', async () => {
@@ -87,3 +91,22 @@ describe('HTTP core', () => {
     expect(res.body).toContain('piazza_http_request_duration_seconds');
   });
 });
+
+describe('rate limits', () => {
+  it('limits each client to RATE_LIMIT_PER_MINUTE and answers 429 problem+json', async () => {
+    const limited = await buildTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await limited.app.inject({ url: '/api/v1/anything', remoteAddress: '10.1.1.1' })).statusCode);
+      expect(codes).toEqual([404, 404, 404, 429]);
+      const res = await limited.app.inject({ url: '/api/v1/anything', remoteAddress: '10.1.1.1' });
+      expect(res.json()).toMatchObject({ type: '/problems/rate-limited', status: 429 });
+      expect(res.headers['retry-after']).toBeDefined();
+      // another client is not affected
+      expect((await limited.app.inject({ url: '/api/v1/anything', remoteAddress: '10.1.1.2' })).statusCode).toBe(404);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+

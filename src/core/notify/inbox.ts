@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { withTenantTx } from '../db/client.ts';
 import { notifications } from '../db/schema.ts';
+import { recordAudit, type AuditContext } from '../audit/index.ts';
 
 /** The in-app inbox of one citizen or staff member (read side). */
 
@@ -37,16 +38,31 @@ export async function unreadCount(db: Db, owner: InboxOwner): Promise<number> {
   });
 }
 
-/** Mark one message read. false when the owner has no such message. */
-export async function markRead(db: Db, owner: InboxOwner, id: string): Promise<boolean> {
+/**
+ * Mark one message read; false when the owner has no such message. Pass `audit` for a staff member: every
+ * staff mutation is recorded in the audit log, in the same transaction.
+ */
+export async function markRead(db: Db, owner: InboxOwner, id: string, audit?: AuditContext): Promise<boolean> {
   return withTenantTx(db, owner.tenantId, async (tx) => {
     const [row] = await tx.select({ readAt: notifications.readAt }).from(notifications).where(and(mine(owner), eq(notifications.id, id)));
     if (!row) return false;
-    if (!row.readAt) await tx.update(notifications).set({ readAt: new Date() }).where(and(mine(owner), eq(notifications.id, id)));
+    if (!row.readAt) {
+      await tx.update(notifications).set({ readAt: new Date() }).where(and(mine(owner), eq(notifications.id, id)));
+      if (audit) await recordAudit(tx, audit, { action: 'core.notification.read', entityType: 'notification', entityId: id });
+    }
     return true;
   });
 }
 
-export async function markAllRead(db: Db, owner: InboxOwner): Promise<void> {
-  await withTenantTx(db, owner.tenantId, (tx) => tx.update(notifications).set({ readAt: new Date() }).where(and(mine(owner), isNull(notifications.readAt))));
+export async function markAllRead(db: Db, owner: InboxOwner, audit?: AuditContext): Promise<void> {
+  await withTenantTx(db, owner.tenantId, async (tx) => {
+    const done = await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(and(mine(owner), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    if (audit && done.length > 0) {
+      await recordAudit(tx, audit, { action: 'core.notification.all-read', entityType: 'notification', details: { count: done.length } });
+    }
+  });
 }

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../testing/index.ts';
 import { loginCookie, makeCitizen, makeStaff } from '../testing/factories.ts';
 import { withTenantTx } from '../db/client.ts';
-import { messageDeliveries } from '../db/schema.ts';
+import { auditLog, messageDeliveries } from '../db/schema.ts';
 import type { Tenant } from '../tenancy/types.ts';
 import { startJobRunner, type JobRunner } from '../jobs/runner.ts';
 import { FAST_RUNNER, waitFor } from '../jobs/test-helpers.ts';
@@ -52,7 +52,7 @@ describe('/admin/outbox (sink mode)', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('ufficio@example.org');
     expect(page.body).toContain('Novità: la raccolta differenziata');
-    expect(page.body).toContain('C’è una novità su la raccolta differenziata.\nRiga due del messaggio.');
+    expect(page.body).toContain('C’è una novità su la raccolta differenziata.<br/>Riga due del messaggio.');
     expect(page.body).toContain('Trattenuto (prova)');
     expect(page.body).toContain('data-status="sunk"');
 
@@ -146,15 +146,21 @@ describe('/area-personale/messaggi', () => {
 });
 
 describe('/admin/messaggi', () => {
-  it('is the staff member’s own inbox', async () => {
+  it('is the staff member’s own inbox; marking a message read is audited', async () => {
     const s = await makeStaff(t.app, t.tenant, ['office']);
     const colleague = await makeStaff(t.app, t.tenant, ['office']);
-    await send(t.tenant, { type: 'staff', id: s.id }, 'una nuova segnalazione');
+    const mine = await send(t.tenant, { type: 'staff', id: s.id }, 'una nuova segnalazione');
     await send(t.tenant, { type: 'staff', id: colleague.id }, 'la coda del collega');
-    const page = await t.app.inject({ url: '/admin/messaggi', headers: { cookie: (await loginCookie(t.app, t.tenant, 'staff', s.id)).cookie } });
+    const { cookie, csrfToken } = await loginCookie(t.app, t.tenant, 'staff', s.id);
+    const page = await t.app.inject({ url: '/admin/messaggi', headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Novità: una nuova segnalazione');
     expect(page.body).not.toContain('la coda del collega');
+    const read = await t.app.inject({ method: 'POST', url: `/admin/messaggi/${mine.notificationId}/letto`, headers: form(cookie), payload: `_csrf=${encodeURIComponent(csrfToken)}` });
+    expect(read.statusCode).toBe(303);
+    expect(read.headers.location).toBe('/admin/messaggi');
+    const audit = await withTenantTx(t.ctx.db, t.tenant.id, (tx) => tx.select().from(auditLog).where(eq(auditLog.entityId, mine.notificationId!)));
+    expect(audit).toMatchObject([{ action: 'core.notification.read', actorId: s.id, entityType: 'notification' }]);
     const c = await makeCitizen(t.app, t.tenant, { taxCode: 'FRNGLI80A01H501X' });
     const asCitizen = await t.app.inject({ url: '/admin/messaggi', headers: { cookie: (await loginCookie(t.app, t.tenant, 'citizen', c.id)).cookie } });
     expect(asCitizen.statusCode).toBe(403);

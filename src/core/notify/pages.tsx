@@ -7,6 +7,7 @@ import { withTenantTx } from '../db/client.ts';
 import { messageDeliveries } from '../db/schema.ts';
 import { httpProblem } from '../http/problem.ts';
 import { requirePermission } from '../permissions/index.ts';
+import type { AuditContext } from '../audit/index.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import type { PageContext } from '../views/layout.tsx';
 import { listInbox, markAllRead, markRead, type InboxOwner } from './inbox.ts';
@@ -134,8 +135,13 @@ const STAFF_INBOX: InboxKind = { type: 'staff', base: '/admin/messaggi', titleKe
 function ownerOf(req: FastifyRequest, kind: InboxKind): InboxOwner {
   const a = req.actor;
   if (!a || a.type === 'anonymous') throw httpProblem('unauthorized');
-  if (a.type !== kind.type) throw httpProblem('forbidden');
+  if (a.type !== kind.type || !req.server.ctx.permissions.can(a, 'core.inbox.read')) throw httpProblem('forbidden');
   return { tenantId: req.tenant!.id, type: kind.type, id: a.id };
+}
+
+/** Staff read-marks are staff mutations: audited. */
+function auditOf(req: FastifyRequest, owner: InboxOwner): AuditContext | undefined {
+  return owner.type === 'staff' ? { tenantId: owner.tenantId, actor: req.actor, requestId: req.id } : undefined;
 }
 
 function inboxRoutes(app: FastifyInstance, ctx: AppContext, kind: InboxKind): void {
@@ -213,13 +219,13 @@ function inboxRoutes(app: FastifyInstance, ctx: AppContext, kind: InboxKind): vo
   app.post(`${kind.base}/:id/letto`, { schema: { hide: true } }, async (req, reply) => {
     const owner = ownerOf(req, kind);
     const id = (req.params as { id: string }).id;
-    if (!UUID.test(id) || !(await markRead(ctx.db, owner, id))) throw httpProblem('not-found');
+    if (!UUID.test(id) || !(await markRead(ctx.db, owner, id, auditOf(req, owner)))) throw httpProblem('not-found');
     return reply.redirect(kind.base, 303);
   });
 
   app.post(`${kind.base}/letti`, { schema: { hide: true } }, async (req, reply) => {
     const owner = ownerOf(req, kind);
-    await markAllRead(ctx.db, owner);
+    await markAllRead(ctx.db, owner, auditOf(req, owner));
     return reply.redirect(kind.base, 303);
   });
 }
@@ -283,9 +289,7 @@ function outboxRoutes(app: FastifyInstance, ctx: AppContext): void {
           ) : (
             <div class="table-responsive">
               <table class="table table-striped align-top">
-                <caption>
-                  {tr('notify.outbox.caption', { page })} — {total}
-                </caption>
+                <caption>{tr('notify.outbox.caption', { page, total })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{tr('notify.outbox.createdAt')}</th>
@@ -314,7 +318,9 @@ function outboxRoutes(app: FastifyInstance, ctx: AppContext): void {
                         {d.status === 'sent' || d.status === 'sunk' ? (
                           <details>
                             <summary>{tr('notify.outbox.showMessage')}</summary>
-                            <pre class="bg-light p-2 mt-2 mb-2 small text-wrap">{d.bodyText}</pre>
+                            <div class="bg-light p-2 mt-2 mb-2 small">
+                              <Paragraphs text={d.bodyText} />
+                            </div>
                             {d.attachments.length > 0 ? (
                               <p class="small mb-0">
                                 {tr('notify.outbox.attachments')}: {d.attachments.map((a) => `${a.filename} (${a.contentType})`).join(', ')}

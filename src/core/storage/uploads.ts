@@ -204,3 +204,35 @@ export function formatBytes(n: number): string {
   if (n >= 1024) return `${Math.round(n / 1024)} KB`;
   return `${n} bytes`;
 }
+
+/** The part of a multipart upload storeMultipartFile needs (a @fastify/multipart `MultipartFile`). */
+export interface UploadedPart {
+  filename: string;
+  mimetype: string;
+  toBuffer(): Promise<Buffer>;
+}
+
+/**
+ * Store a file from a multipart form (`await req.file()` or a part of `req.parts()`) for the request's
+ * comune and actor. A file over UPLOAD_MAX_BYTES (cut short by the multipart limits) comes back as the
+ * `too-large` error value, so a form can show it next to its field.
+ */
+export async function storeMultipartFile(
+  req: { server: { ctx: AppContext }; tenant: { id: string } | null; actor: Actor; id: string },
+  part: UploadedPart,
+  kind: UploadKind,
+): Promise<UploadResult> {
+  const ctx = req.server.ctx;
+  if (!req.tenant) throw new Error('storeMultipartFile needs a request with a tenant');
+  let bytes: Buffer;
+  try {
+    bytes = await part.toBuffer();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      const max = formatBytes(ctx.config.uploadMaxBytes);
+      return fail('too-large', `The file is larger than ${max}.`, { max });
+    }
+    throw err;
+  }
+  return storeUpload(ctx, { tenantId: req.tenant.id, actor: req.actor, filename: part.filename, bytes, declaredType: part.mimetype, kind, requestId: req.id });
+}
