@@ -1,13 +1,9 @@
--- Extensions every engine has (PGlite loads them at open; Debian's PostgreSQL ships them in contrib).
+-- Trusted extensions (a database owner without superuser rights may create them; PGlite loads them at open).
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
 --> statement-breakpoint
 CREATE EXTENSION IF NOT EXISTS unaccent;
 --> statement-breakpoint
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
---> statement-breakpoint
-CREATE EXTENSION IF NOT EXISTS cube;
---> statement-breakpoint
-CREATE EXTENSION IF NOT EXISTS earthdistance;
 --> statement-breakpoint
 -- Italian full-text search that ignores accents ("perche" finds "perché").
 DO $$ BEGIN
@@ -26,8 +22,17 @@ DO $$ BEGIN
   END IF;
 END $$;
 --> statement-breakpoint
-DO $$ BEGIN
-  IF NOT pg_has_role(current_user, 'piazza_app', 'MEMBER') THEN
+-- The login must be able to SET ROLE piazza_app. On PostgreSQL 16+ a CREATEROLE login that created the role
+-- is a member WITH ADMIN but without SET (createrole_self_grant), so check the SET privilege there.
+DO $$
+DECLARE can_set boolean;
+BEGIN
+  IF current_setting('server_version_num')::int >= 160000 THEN
+    EXECUTE 'SELECT pg_has_role(current_user, ''piazza_app'', ''SET'')' INTO can_set;
+    IF NOT can_set THEN
+      EXECUTE format('GRANT piazza_app TO %I WITH SET TRUE', current_user);
+    END IF;
+  ELSIF NOT pg_has_role(current_user, 'piazza_app', 'MEMBER') THEN
     EXECUTE format('GRANT piazza_app TO %I', current_user);
   END IF;
 END $$;

@@ -5,13 +5,23 @@ import { createContext } from './core/boot.ts';
 import { buildApp } from './app.ts';
 import { modules } from './modules.ts';
 import { startJobRunner, type JobRunner } from './core/jobs/runner.ts';
+import { PgliteLockedError } from './core/db/pglite-lock.ts';
 
 /** Boot: config → database → migrations → HTTP (+ job workers unless RUN_WORKERS=false); graceful shutdown. */
 const config = loadConfigOrExit();
 const log = createLogger(config.logLevel, !config.isProduction && process.stdout.isTTY);
 
 const started = Date.now();
-const ctx = await createContext({ config, log, modules });
+let ctx: Awaited<ReturnType<typeof createContext>>;
+try {
+  ctx = await createContext({ config, log, modules });
+} catch (err) {
+  if (err instanceof PgliteLockedError) {
+    console.error(`piazza: cannot start. ${err.message}`);
+    process.exit(75); // EX_TEMPFAIL
+  }
+  throw err;
+}
 const app = await buildApp(ctx);
 let runner: JobRunner | undefined;
 

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase } from '../core/db/client.ts';
-import { acquirePgliteLock } from './pglite-lock.ts';
+import { acquirePgliteLock } from '../core/db/pglite-lock.ts';
 
 /**
  * Backups of both engines, restorable on the same engine:

@@ -12,7 +12,7 @@ import { auditLog } from '../core/db/schema.ts';
 import { createTestDatabase } from '../core/testing/database.ts';
 import { migrateCommand } from './db-commands.ts';
 import { addTenant, formatTenantError, parseTenantAddArgs } from './tenant-commands.ts';
-import { acquirePgliteLock, PgliteLockedError } from './pglite-lock.ts';
+import { acquirePgliteLock, PgliteLockedError } from '../core/db/pglite-lock.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);

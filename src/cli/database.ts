@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Config } from '../core/config/index.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
-import { acquirePgliteLock } from './pglite-lock.ts';
+import { acquirePgliteLock } from '../core/db/pglite-lock.ts';
 
 /** The embedded database directory of an installation (the same path the server opens). */
 export function pgliteDir(config: Pick<Config, 'dataDir'>): string {

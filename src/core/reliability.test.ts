@@ -79,7 +79,12 @@ describe('kill -9 during a stream of writes', () => {
       }
     });
     // let the stream run, then kill the process without any chance to flush or close
-    while (acknowledged.length < 25) await new Promise((r) => setTimeout(r, 50));
+    const deadline = Date.now() + 120_000;
+    while (acknowledged.length < 25) {
+      if (server.proc.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+      if (Date.now() > deadline) throw new Error(`only ${acknowledged.length} writes acknowledged in 120 s:\n${server.output()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     server.proc.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);

@@ -42,20 +42,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  const [{ PGlite }, { pgcrypto }, { unaccent }, { pg_trgm }, { cube }, { earthdistance }, { drizzle }] = await Promise.all([
+  const [{ PGlite }, { pgcrypto }, { unaccent }, { pg_trgm }, { drizzle }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite/contrib/pgcrypto'),
     import('@electric-sql/pglite/contrib/unaccent'),
     import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('@electric-sql/pglite/contrib/cube'),
-    import('@electric-sql/pglite/contrib/earthdistance'),
     import('drizzle-orm/pglite'),
   ]);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
-    extensions: { pgcrypto, unaccent, pg_trgm, cube, earthdistance },
+    extensions: { pgcrypto, unaccent, pg_trgm },
   });
   const db = drizzle({ client: pg, schema, casing: 'snake_case' }) as unknown as Db;
   let closed = false;

@@ -124,8 +124,12 @@ describe('outbox relay', () => {
 describe('jobs', () => {
   it('runs a cron schedule (Europe/Rome) through pg-boss, and does not schedule a disabled job', async () => {
     const schedules = await runner.boss.getSchedules();
-    const names = schedules.map((s) => s.name).sort();
-    expect(names).toEqual(['core.events.purge', 'core.sessions.purge', 'probe.tick', ...(t.ctx.database.kind === 'pglite' ? ['core.db.vacuum'] : [])].sort());
+    const names = schedules.map((s) => s.name);
+    expect(names).toContain('probe.tick');
+    expect(names).toContain('core.sessions.purge');
+    expect(names).not.toContain('probe.disabled');
+    // VACUUM is a PGlite-only job (enabled() is false on a PostgreSQL server, which has autovacuum).
+    expect(names.includes('core.db.vacuum')).toBe(t.ctx.database.kind === 'pglite');
     expect(schedules.every((s) => s.timezone === 'Europe/Rome')).toBe(true);
     // Every minute: pg-boss sends the tick of the current minute at its next cron check.
     await waitFor('the every-minute job to run', () => ticks.length > 0, 75_000, 250);
