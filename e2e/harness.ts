@@ -56,7 +56,7 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}:\n${out}`);
+    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`server exited (${proc.exitCode ?? proc.signalCode}):\n${out}`);
     try {
       const r = await fetch(`${url}/ready`);
       if (r.status === 200) break;
@@ -77,7 +77,11 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
     output: () => out,
     stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise((resolve) => {
-        if (proc.exitCode !== null) return resolve(proc.exitCode);
+        // a process killed by a signal has signalCode set and exitCode null
+        if (proc.exitCode !== null || proc.signalCode !== null) {
+          if (!opts.keepData && !opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+          return resolve(proc.exitCode);
+        }
         proc.once('exit', (code) => {
           if (!opts.keepData && !opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
           resolve(code);

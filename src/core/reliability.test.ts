@@ -64,7 +64,10 @@ describe('kill -9 during a stream of writes', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'piazza-kill-'));
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
 
+    const t0 = Date.now();
+    const phase = (name: string) => console.log(`[reliability] ${name} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     let server: RunningServer = await startServer(env, { dataDir });
+    phase('server ready');
     const acknowledged: string[] = [];
     let stop = false;
     const writers = Array.from({ length: 4 }, async () => {
@@ -81,10 +84,11 @@ describe('kill -9 during a stream of writes', () => {
     // let the stream run, then kill the process without any chance to flush or close
     const deadline = Date.now() + 120_000;
     while (acknowledged.length < 25) {
-      if (server.proc.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+      if (server.proc.exitCode !== null || server.proc.signalCode !== null) throw new Error(`server exited early:\n${server.output()}`);
       if (Date.now() > deadline) throw new Error(`only ${acknowledged.length} writes acknowledged in 120 s:\n${server.output()}`);
       await new Promise((r) => setTimeout(r, 50));
     }
+    phase(`${acknowledged.length} writes acknowledged`);
     server.proc.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);
@@ -92,12 +96,14 @@ describe('kill -9 during a stream of writes', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(25);
 
     server = await startServer(env, { dataDir });
+    phase('restarted after kill -9');
     try {
       const lost: string[] = [];
       for (const sid of acknowledged) {
         const res = await fetch(`${server.url}/area-personale`, { headers: { cookie: sid }, redirect: 'manual' });
         if (res.status !== 200) lost.push(`${sid.slice(0, 20)}… → ${res.status}`);
       }
+      phase(`checked ${acknowledged.length} sessions`);
       expect(lost).toEqual([]);
     } finally {
       await server.stop();
