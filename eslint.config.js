@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'migrations/**', 'coverage/**', 'tmp/**', '.bench/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'migrations/**', 'coverage/**', 'tmp/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'bench/**', 'src/main.ts', 'src/worker.ts', 'src/core/config/**'],
+    files: ['src/cli/**', 'bench/**', 'scripts/**', 'bin/**', 'src/main.ts', 'src/worker.ts', 'src/core/config/**'],
     rules: { 'no-console': 'off' },
   },
   {

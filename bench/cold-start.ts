@@ -16,7 +16,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'piazza-bench-'));
 async function once(): Promise<number> {
   const port = await freePort();
   const t0 = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // exactly what `npm start` runs once its prestart build is current
+  const proc = spawn(process.execPath, ['bin/start.mjs'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: 'ignore',
   });

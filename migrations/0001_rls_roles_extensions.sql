@@ -1,19 +1,3 @@
--- Trusted extensions (a database owner without superuser rights may create them; PGlite loads them at open).
-CREATE EXTENSION IF NOT EXISTS pgcrypto;
---> statement-breakpoint
-CREATE EXTENSION IF NOT EXISTS unaccent;
---> statement-breakpoint
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
---> statement-breakpoint
--- Italian full-text search that ignores accents ("perche" finds "perché").
-DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'italian_unaccent') THEN
-    CREATE TEXT SEARCH CONFIGURATION italian_unaccent (COPY = italian);
-    ALTER TEXT SEARCH CONFIGURATION italian_unaccent
-      ALTER MAPPING FOR hword, hword_part, word WITH unaccent, italian_stem;
-  END IF;
-END $$;
---> statement-breakpoint
 -- The role the application switches to (SET LOCAL ROLE) inside withTenantTx: not a superuser, not the
 -- table owner, so row-level security applies to it. Roles are cluster-wide, hence IF NOT EXISTS.
 DO $$ BEGIN

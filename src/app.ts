@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyCookie from '@fastify/cookie';
@@ -23,6 +22,7 @@ import { healthRoutes } from './core/http/health.ts';
 import { Layout, renderPage, type PageContext } from './core/views/layout.tsx';
 import { ErrorPage } from './core/views/error-page.tsx';
 import { corePlugins } from './core/plugins.ts';
+import { PROJECT_ROOT } from './core/paths.ts';
 import { homePlugin } from './core/home/home.tsx';
 
 declare module 'fastify' {
@@ -45,7 +45,7 @@ declare module 'fastify' {
 export type App = FastifyInstance;
 
 const require = createRequire(import.meta.url);
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = PROJECT_ROOT;
 const pkgDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
 /** Paths that are served without resolving a tenant. */

@@ -1,53 +1,33 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
 import type { AppContext } from './context.ts';
-import { openDatabase, type Database } from './db/client.ts';
+import type { Database } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { TenantResolver } from './tenancy/index.ts';
 import { PermissionRegistry } from './permissions/index.ts';
 import { JobRegistry } from './jobs/registry.ts';
 import { registerCoreJobs } from './jobs/core-jobs.ts';
 import type { PiazzaModule } from './module.ts';
-import { seedDemo } from './seed.ts';
-import { acquirePgliteLock } from './db/pglite-lock.ts';
-
-/**
- * The server's database. An embedded data dir is locked for this process (PGlite is single-process: a backup
- * or a second server on the same files would corrupt them); the lock goes with database.close().
- */
-async function openOwnDatabase(config: Config): Promise<Database> {
-  if (config.databaseUrl) return openDatabase({ databaseUrl: config.databaseUrl });
-  const dataDir = `${config.dataDir}/pglite`;
-  const lock = acquirePgliteLock(dataDir, 'server');
-  try {
-    const database = await openDatabase({ dataDir });
-    const close = database.close.bind(database);
-    database.close = async () => {
-      try {
-        await close();
-      } finally {
-        lock.release();
-      }
-    };
-    return database;
-  } catch (err) {
-    lock.release();
-    throw err;
-  }
-}
+import { DEMO_SLUG, seedDemo } from './seed.ts';
+import { findTenantBySlug, TenantResolver } from './tenancy/index.ts';
+import { openOwnDatabase } from './db/open.ts';
 
 export interface BootOptions {
   config: Config;
   log: Logger;
   modules: PiazzaModule[];
-  /** An already open database (tests); otherwise opened from the config. */
+  /** An already open database (tests, or opened early by main.ts); otherwise opened from the config. */
   database?: Database;
   /** Apply migrations (default true). */
   migrate?: boolean;
+  /**
+   * 'now' (default): seed the demo comune before returning. 'deferred': when the demo comune already exists,
+   * leave its (idempotent) top-up to the caller via `pendingSeed`, so a restart can serve requests sooner.
+   */
+  seed?: 'now' | 'deferred';
 }
 
 /** Open the database, apply migrations, build the registries and (in development) seed the demo comune. */
-export async function createContext(opts: BootOptions): Promise<AppContext> {
+export async function createContext(opts: BootOptions): Promise<AppContext & { pendingSeed?: () => Promise<void> }> {
   const { config, log, modules } = opts;
   const database = opts.database ?? (await openOwnDatabase(config));
   if (opts.migrate !== false) await migrate(database);
@@ -67,6 +47,11 @@ export async function createContext(opts: BootOptions): Promise<AppContext> {
     for (const j of m.jobs ?? []) jobs.define(j);
     for (const s of m.subscribers ?? []) jobs.subscribe(s);
   }
-  if (config.seedDemo && !config.isProduction) await seedDemo(ctx);
+  if (config.seedDemo && !config.isProduction) {
+    if (opts.seed === 'deferred' && (await findTenantBySlug(ctx.db, DEMO_SLUG))) {
+      return Object.assign(ctx, { pendingSeed: () => seedDemo(ctx).then(() => undefined) });
+    }
+    await seedDemo(ctx);
+  }
   return ctx;
 }

@@ -65,7 +65,7 @@ describe('kill -9 during a stream of writes', () => {
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
 
     const t0 = Date.now();
-    const phase = (name: string) => console.log(`[reliability] ${name} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const phase = (name: string) => console.warn(`[reliability] ${name} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     let server: RunningServer = await startServer(env, { dataDir });
     phase('server ready');
     const acknowledged: string[] = [];

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
-import type { PGlite } from '@electric-sql/pglite';
+import type { Extension, PGlite } from '@electric-sql/pglite';
 import type { Pool, QueryResult } from 'pg';
 import * as schema from '../../schema.ts';
 
@@ -41,19 +41,21 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return openPglite(opts.dataDir, opts.loadDataDir);
 }
 
+/** Contrib extensions loaded into embedded PGlite; modules add theirs (with the migration creating them). */
+export const PGLITE_EXTENSIONS: Record<string, Extension> = {};
+
 async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
-  const [{ PGlite }, { pgcrypto }, { unaccent }, { pg_trgm }, { drizzle }] = await Promise.all([
-    import('@electric-sql/pglite'),
-    import('@electric-sql/pglite/contrib/pgcrypto'),
-    import('@electric-sql/pglite/contrib/unaccent'),
-    import('@electric-sql/pglite/contrib/pg_trgm'),
-    import('drizzle-orm/pglite'),
-  ]);
+  const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
-    extensions: { pgcrypto, unaccent, pg_trgm },
+    // PGlite's default 128 MB buffer pool is initialised at every open (~0.5 s). An embedded database is
+    // small and the OS caches its files, so 32 MB is plenty and halves start-up (docs/benchmarks.md).
+    postgresqlconf: 'shared_buffers=32MB',
+    // Every PGlite extension is unpacked at each open (~0.1–0.15 s each, docs/benchmarks.md): add one here
+    // only with the migration that needs it, e.g. unaccent/pg_trgm for search.
+    extensions: PGLITE_EXTENSIONS,
   });
   const db = drizzle({ client: pg, schema, casing: 'snake_case' }) as unknown as Db;
   let closed = false;

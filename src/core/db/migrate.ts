@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../paths.ts';
 import type { Database } from './client.ts';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations');
 const LOCK_KEY = 781_230_113; // arbitrary, constant: "piazza migrations"
 
 /** Apply every committed migration not yet applied. Safe when several instances start at once. */
