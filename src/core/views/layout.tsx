@@ -69,7 +69,7 @@ export function Layout({ ctx, title, children, scripts = [], description }: Layo
                           <a class="btn btn-sm btn-outline-light me-2" href={actor.type === 'staff' ? '/admin' : '/area-personale'}>
                             {actor.type === 'staff' ? tr('site.staffArea') : tr('site.personalArea')}: {actor.name}
                           </a>
-                          <button type="submit" class="btn btn-sm btn-light">{tr('site.logout')}</button>
+                          <button type="submit" class="btn btn-sm btn-outline-light">{tr('site.logout')}</button>
                         </form>
                       )}
                     </div>
