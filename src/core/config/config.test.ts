@@ -60,3 +60,23 @@ describe('configuration', () => {
     expect(res.stderr).toContain('PORT="abc" is invalid');
   });
 });
+
+describe('logs', () => {
+  it('mask e-mail addresses and tax codes in logged errors', async () => {
+    const { Writable } = await import('node:stream');
+    const { createLogger, maskPersonalData } = await import('../logger.ts');
+    expect(maskPersonalData('550 mailbox mario.rossi@example.org unknown, CF RSSMRA80A01L750W')).toBe('550 mailbox [e-mail] unknown, CF [tax code]');
+    let out = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        out += chunk.toString();
+        cb();
+      },
+    });
+    const log = createLogger('info', false, sink);
+    log.error({ err: new Error('recipient anna.verdi@example.org rejected') }, 'job failed');
+    await new Promise((r) => setImmediate(r));
+    expect(out).toContain('recipient [e-mail] rejected');
+    expect(out).not.toContain('anna.verdi@example.org');
+  });
+});
