@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -110,3 +110,21 @@ describe('kill -9 during a stream of writes', () => {
     }
   }, 240_000);
 });
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM exits 0, closes the database cleanly and releases the embedded lock', async () => {
+    const env = { SEED_DEMO: 'false', ...(await databaseEnv()) };
+    const dataDir = mkdtempSync(join(tmpdir(), 'piazza-term-'));
+    cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const server = await startServer(env, { dataDir });
+    expect((await fetch(`${server.url}/ready`)).status).toBe(200);
+    const code = await server.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(server.output()).not.toMatch(/error/i);
+    if (!serverUrl) expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false);
+    // and the database opens again at once
+    const again = await startServer(env, { dataDir });
+    expect(await again.stop('SIGTERM')).toBe(0);
+  }, 180_000);
+});
+
