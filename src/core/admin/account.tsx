@@ -14,7 +14,7 @@ import {
   verifyPassword,
   type StaffRow,
 } from '../auth/staff.ts';
-import { Alert, Breadcrumb, CsrfField, Input, formBody, queryOf, sendPage, str, type FieldErrors } from '../auth/views.tsx';
+import { Alert, Breadcrumb, CsrfField, Input, NewPasswordInput, formBody, queryOf, sendPage, str, type FieldErrors } from '../auth/views.tsx';
 import { requireStaff, staffOf } from './guard.ts';
 
 /** The staff member's own account: password change and TOTP enrolment (/admin/account, /admin/account/totp). */
@@ -62,16 +62,7 @@ function accountPage(req: FastifyRequest, reply: FastifyReply, s: StaffRow, erro
               <form method="post" action="/admin/account/password" novalidate>
                 <CsrfField ctx={pc} />
                 <Input id="current" type="password" label={tr('admin.account.currentPassword')} error={err('current')} required autocomplete="current-password" />
-                <Input
-                  id="password"
-                  type="password"
-                  label={tr('admin.staff.newPassword')}
-                  error={err('password')}
-                  hint={tr('admin.staff.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-                  required
-                  autocomplete="new-password"
-                  minLength={PASSWORD_MIN_LENGTH}
-                />
+                <NewPasswordInput locale={pc.locale} label={tr('admin.staff.newPassword')} error={err('password')} />
                 <button type="submit" class="btn btn-primary">
                   {tr('admin.staff.setPassword')}
                 </button>

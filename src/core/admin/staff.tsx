@@ -6,7 +6,6 @@ import { requirePermission } from '../permissions/index.ts';
 import { t, type Locale } from '../i18n/index.ts';
 import { STAFF_ROLES } from '../auth/types.ts';
 import {
-  PASSWORD_MIN_LENGTH,
   createStaffUser,
   disableTotp,
   findStaffById,
@@ -16,7 +15,7 @@ import {
   updateStaffRoles,
   type StaffRow,
 } from '../auth/staff.ts';
-import { Alert, Breadcrumb, CsrfField, Input, formBody, list, queryOf, sendPage, str, type FieldErrors } from '../auth/views.tsx';
+import { Alert, Breadcrumb, CsrfField, Input, NewPasswordInput, errorText, formBody, list, queryOf, sendPage, str, type FieldErrors } from '../auth/views.tsx';
 import type { PageContext } from '../views/layout.tsx';
 import { staffOf } from './guard.ts';
 
@@ -51,10 +50,6 @@ function RolesFieldset({ pc, selected, error, idPrefix }: { pc: PageContext; sel
   );
 }
 
-function errorOf(locale: Locale, errors: FieldErrors, field: string): string | null {
-  const e = errors.find((x) => x.field === field);
-  return e ? t(locale, e.message, { min: PASSWORD_MIN_LENGTH }) : null;
-}
 
 function status(locale: Locale, s: StaffRow): string {
   if (!s.active) return t(locale, 'admin.staff.inactive');
@@ -79,19 +74,10 @@ function newStaffPage(req: FastifyRequest, reply: FastifyReply, v: { email: stri
             <div class="col-lg-7">
               <form method="post" action="/admin/staff" novalidate>
                 <CsrfField ctx={pc} />
-                <Input id="email" type="email" label={tr('auth.staff.email')} value={v.email} error={errorOf(pc.locale, v.errors, 'email')} required autocomplete="off" maxLength={254} />
-                <Input id="displayName" label={tr('admin.staff.name')} value={v.displayName} error={errorOf(pc.locale, v.errors, 'displayName')} required maxLength={120} />
-                <RolesFieldset pc={pc} selected={v.roles} error={errorOf(pc.locale, v.errors, 'roles')} idPrefix="new" />
-                <Input
-                  id="password"
-                  type="password"
-                  label={tr('admin.staff.initialPassword')}
-                  error={errorOf(pc.locale, v.errors, 'password')}
-                  hint={tr('admin.staff.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-                  required
-                  autocomplete="new-password"
-                  minLength={PASSWORD_MIN_LENGTH}
-                />
+                <Input id="email" type="email" label={tr('auth.staff.email')} value={v.email} error={errorText(pc.locale, v.errors, 'email')} required autocomplete="off" maxLength={254} />
+                <Input id="displayName" label={tr('admin.staff.name')} value={v.displayName} error={errorText(pc.locale, v.errors, 'displayName')} required maxLength={120} />
+                <RolesFieldset pc={pc} selected={v.roles} error={errorText(pc.locale, v.errors, 'roles')} idPrefix="new" />
+                <NewPasswordInput locale={pc.locale} label={tr('admin.staff.initialPassword')} error={errorText(pc.locale, v.errors, 'password')} />
                 <button type="submit" class="btn btn-primary">
                   {tr('admin.staff.create')}
                 </button>
@@ -121,7 +107,7 @@ function editStaffPage(req: FastifyRequest, reply: FastifyReply, s: StaffRow, st
     title,
     (pc) => {
       const tr = (k: string, vars?: Record<string, string | number>) => t(pc.locale, k, vars);
-      const err = (f: string) => errorOf(pc.locale, errors, f);
+      const err = (f: string) => errorText(pc.locale, errors, f);
       return (
         <>
           <Breadcrumb locale={pc.locale} items={[{ href: '/admin', label: tr('admin.home.title') }, { href: '/admin/staff', label: tr('admin.staff.title') }, { label: title }]} />
@@ -153,16 +139,7 @@ function editStaffPage(req: FastifyRequest, reply: FastifyReply, s: StaffRow, st
               <h2 class="h4">{tr('admin.staff.passwordTitle')}</h2>
               <form method="post" action={`/admin/staff/${s.id}/password`} novalidate>
                 <CsrfField ctx={pc} />
-                <Input
-                  id="password"
-                  type="password"
-                  label={tr('admin.staff.newPassword')}
-                  error={err('password')}
-                  hint={tr('admin.staff.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-                  required
-                  autocomplete="new-password"
-                  minLength={PASSWORD_MIN_LENGTH}
-                />
+                <NewPasswordInput locale={pc.locale} label={tr('admin.staff.newPassword')} error={err('password')} />
                 <button type="submit" class="btn btn-outline-primary">
                   {tr('admin.staff.setPassword')}
                 </button>

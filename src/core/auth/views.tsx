@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Layout, pageContext, renderPage } from '../../app.ts';
 import type { PageContext } from '../views/layout.tsx';
 import { t, type Locale } from '../i18n/index.ts';
+import { PASSWORD_MIN_LENGTH } from './staff.ts';
 
 /** Small page and form helpers shared by the login, personal-area and admin pages (Bootstrap Italia markup). */
 
@@ -23,9 +24,26 @@ export function sendPage(
     .send(renderPage(<Layout ctx={ctx} title={title}>{body(ctx)}</Layout>));
 }
 
+/** The translated error of one form field, or null. Messages may use {min} for the password length. */
 export function errorText(locale: Locale, errors: FieldErrors, field: string): string | null {
   const e = errors.find((x) => x.field === field);
-  return e ? t(locale, e.message) : null;
+  return e ? t(locale, e.message, { min: PASSWORD_MIN_LENGTH }) : null;
+}
+
+/** A new password, with the length rule as hint (staff creation, reset, own change). */
+export function NewPasswordInput({ locale, label, error }: { locale: Locale; label: string; error: string | null }) {
+  return (
+    <Input
+      id="password"
+      type="password"
+      label={label}
+      error={error}
+      hint={t(locale, 'admin.staff.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+      required
+      autocomplete="new-password"
+      minLength={PASSWORD_MIN_LENGTH}
+    />
+  );
 }
 
 export function CsrfField({ ctx }: { ctx: PageContext }) {

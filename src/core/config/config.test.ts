@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './index.ts';
+import { readFileSync } from 'node:fs';
+import { ConfigError, KNOWN, loadConfig } from './index.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'piazza-config-'));
 const base = { DATA_DIR: dataDir };
@@ -33,6 +34,11 @@ describe('configuration', () => {
     expect(problems.find((p) => p.startsWith('PIAZZA_ENV='))).toContain('"development" or "production"');
     expect(problems.find((p) => p.startsWith('RATE_LIMIT_PER_MINUTE='))).toContain('positive integer');
     expect(problems.find((p) => p.startsWith('DATABASE_URL='))).toContain('PostgreSQL URL');
+  });
+
+  it('documents every variable in .env.example, and nothing else', () => {
+    const documented = [...readFileSync('.env.example', 'utf8').matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect([...new Set(documented)].sort()).toEqual([...KNOWN].sort());
   });
 
   it('rejects a port out of range', () => {

@@ -82,7 +82,8 @@ export class ConfigError extends Error {
   }
 }
 
-const KNOWN = Object.keys(EnvSchema.properties) as (keyof Env)[];
+/** Every variable piazza reads (.env.example documents each one). */
+export const KNOWN = Object.keys(EnvSchema.properties) as (keyof Env)[];
 
 function bool(v: string | undefined, dflt: boolean): boolean {
   if (v === undefined) return dflt;
