@@ -263,9 +263,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   // 9. Operations endpoints and the problem-type documentation.
   await app.register(healthRoutes, { ctx });
   app.get('/problems/:kind', { schema: { hide: true }, config: { tenantless: true } }, async (req, reply) => {
-    const kind = (req.params as { kind: string }).kind as ProblemType;
-    const def = PROBLEM_TYPES[kind];
-    if (!def) return reply.callNotFound();
+    const kind = (req.params as { kind: string }).kind;
+    if (!Object.hasOwn(PROBLEM_TYPES, kind)) return reply.callNotFound();
+    const def = PROBLEM_TYPES[kind as ProblemType];
     return reply.type('text/plain; charset=utf-8').send(`/problems/${kind}\nHTTP ${def.status} — ${def.title}\n\n${def.doc}\n`);
   });
 

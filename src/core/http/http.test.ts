@@ -85,6 +85,13 @@ describe('HTTP core', () => {
     expect(res.statusCode).toBe(200);
   });
 
+  it('documents each problem type at its URI, and only those', async () => {
+    const doc = await t.app.inject({ url: '/problems/validation' });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.body).toContain('HTTP 400');
+    expect((await t.app.inject({ url: '/problems/__proto__' })).statusCode).toBe(404);
+  });
+
   it('exposes Prometheus metrics', async () => {
     const res = await t.app.inject({ url: '/metrics' });
     expect(res.statusCode).toBe(200);
