@@ -42,6 +42,15 @@ describe('core journeys in Chromium', () => {
     // keyboard: the first Tab reaches the skip link
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vai al contenuto principale');
+    // rating widget: with JS only the answer group that fits the stars shows (1–3 difficulties, 4–5 preferences)
+    const negative = page.locator('[data-element="feedback-rating-negative"]');
+    const positive = page.locator('[data-element="feedback-rating-positive"]');
+    expect([await negative.isVisible(), await positive.isVisible()]).toEqual([false, false]);
+    await page.locator('[data-element="feedback-rate-2"]').click();
+    expect([await negative.isVisible(), await positive.isVisible()]).toEqual([true, false]);
+    await page.locator('[data-element="feedback-rate-5"]').click();
+    expect([await negative.isVisible(), await positive.isVisible()]).toEqual([false, true]);
+    await expectAccessible(page);
     await page.getByRole('link', { name: 'English' }).click();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     expect(await page.getByRole('heading', { name: 'Personal area' }).isVisible()).toBe(true);

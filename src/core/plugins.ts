@@ -5,6 +5,7 @@ import { identityPlugin } from './auth/identity.ts';
 import { storagePlugin } from './storage/plugin.ts';
 import { jobsPlugin } from './jobs/plugin.ts';
 import { notifyPlugin } from './notify/plugin.ts';
+import { feedbackPlugin } from './views/feedback-plugin.tsx';
 
 /**
  * Core request plugins, in order: sessions and CSRF, then identity (logins), then the core's own pages
@@ -16,4 +17,5 @@ export async function corePlugins(app: FastifyInstance, ctx: AppContext): Promis
   await storagePlugin(app, ctx);
   await jobsPlugin(app, ctx);
   await notifyPlugin(app, ctx);
+  await feedbackPlugin(app, ctx);
 }

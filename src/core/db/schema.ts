@@ -221,6 +221,26 @@ export const uploads = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 );
 
+/** Answers of the Modello Comuni rating widget ("Quanto sono chiare le informazioni su questa pagina?"). */
+export const pageRatings = pgTable(
+  'page_ratings',
+  {
+    tenantId: uuid().notNull(),
+    id: uuid().notNull().defaultRandom(),
+    /** Page path without the query string. */
+    path: text().notNull(),
+    /** 1–5 stars. */
+    rating: integer().notNull(),
+    /** One of the fixed answer keys of the block for this rating (see src/core/views/feedback.tsx). */
+    answer: text(),
+    /** Free text, at most 200 characters. */
+    comment: text(),
+    locale: text().notNull(),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.id] }), index('page_ratings_path_idx').on(t.tenantId, t.path)],
+);
+
 /** Tables that hold tenant data: each must pass the tenant-isolation contract. */
 export const coreTenantTables = [
   'staff_users',
@@ -231,4 +251,5 @@ export const coreTenantTables = [
   'notifications',
   'message_deliveries',
   'uploads',
+  'page_ratings',
 ] as const;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { pageContext } from '../../app.ts';
 import { registerMessages, t } from '../i18n/index.ts';
 import { Layout, renderPage } from '../views/layout.tsx';
+import { FEEDBACK_SCRIPT, FeedbackWidget } from '../views/feedback.tsx';
 import it from './i18n/it.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 
@@ -22,7 +23,7 @@ export async function homePlugin(app: FastifyInstance): Promise<void> {
     ];
     return reply.type('text/html; charset=utf-8').send(
       renderPage(
-        <Layout ctx={ctx} title={req.tenant?.name ?? 'piazza'}>
+        <Layout ctx={ctx} title={req.tenant?.name ?? 'piazza'} scripts={[FEEDBACK_SCRIPT]}>
           <h1>{req.tenant?.name}</h1>
           <p class="lead">{tr('home.lead')}</p>
           <div class="row g-4 mt-2">
@@ -51,6 +52,7 @@ export async function homePlugin(app: FastifyInstance): Promise<void> {
               </dl>
             </section>
           ) : null}
+          <FeedbackWidget ctx={ctx} />
         </Layout>,
       ),
     );

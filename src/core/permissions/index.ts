@@ -48,6 +48,7 @@ export function registerCorePermissions(p: PermissionRegistry): void {
   p.allowRoles('core.tenant.settings', []);
   p.register('core.inbox.read', (a) => a.type === 'citizen' || a.type === 'staff');
   p.allowRoles('core.uploads.create', ['editor', 'operator', 'office']);
+  p.allowRoles('core.feedback.read', ['editor']);
 }
 
 /**

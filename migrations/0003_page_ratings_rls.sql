@@ -1,0 +1,1 @@
+SELECT piazza_enable_tenant_rls('page_ratings');
