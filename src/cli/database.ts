@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import type { Config } from '../core/config/index.ts';
+import { loadConfigOrExit, type Config } from '../core/config/index.ts';
 import { openDatabase, type Database } from '../core/db/client.ts';
 import { acquirePgliteLock } from '../core/db/pglite-lock.ts';
+import { migrateCommand } from './db-commands.ts';
 
 /** The embedded database directory of an installation (the same path the server opens). */
 export function pgliteDir(config: Pick<Config, 'dataDir'>): string {
@@ -48,4 +49,50 @@ export function errorText(err: unknown): string {
   const cause = err.cause instanceof Error ? err.cause.message : undefined;
   const first = err.message.split('\n')[0]!.trim();
   return cause && !err.message.includes(cause) ? `${first} ${cause}`.trim() : err.message;
+}
+
+type Parsed<A> = { ok: true; help: true } | { ok: true; help?: false; value: A } | { ok: false; errors: string[] };
+
+/**
+ * The shape every data-changing command shares: parse the arguments (or print the usage), load the config,
+ * open the configured database, apply pending migrations, run, close, and exit 0 — or 1 with the errors.
+ * `run` prints its own success lines and returns the error lines of an expected failure.
+ */
+export async function runDatabaseCommand<A>(opts: {
+  command: string;
+  usage: string;
+  parsed: Parsed<A>;
+  run: (database: Database, args: A, config: Config) => Promise<{ ok: true } | { ok: false; heading: string; errors: string[] }>;
+}): Promise<never> {
+  const { parsed } = opts;
+  if (parsed.ok && parsed.help) {
+    console.log(opts.usage);
+    process.exit(0);
+  }
+  if (!parsed.ok) {
+    for (const e of parsed.errors) console.error(`piazza: ${e}`);
+    console.error(`\n${opts.usage}`);
+    process.exit(1);
+  }
+  const config = loadConfigOrExit();
+  let exitCode = 0;
+  try {
+    const database = await openConfiguredDatabase(config, opts.command);
+    try {
+      const m = await migrateCommand(database);
+      if (m.applied.length) console.log(`Applied ${m.applied.length} pending migration(s) first: ${m.applied.join(', ')}`);
+      const r = await opts.run(database, parsed.value, config);
+      if (!r.ok) {
+        console.error(`piazza: ${r.heading}:`);
+        for (const e of r.errors) console.error(`  ${e}`);
+        exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
+  } catch (err) {
+    console.error(`piazza: ${errorText(err)}`);
+    exitCode = 1;
+  }
+  process.exit(exitCode);
 }
