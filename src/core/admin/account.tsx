@@ -2,9 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { withTenantTx } from '../db/client.ts';
 import { httpProblem } from '../http/problem.ts';
-import { t } from '../i18n/index.ts';
+import { t, translator } from '../i18n/index.ts';
 import {
-  PASSWORD_MIN_LENGTH,
   disableTotp,
   enableTotp,
   findStaffById,
@@ -14,7 +13,7 @@ import {
   verifyPassword,
   type StaffRow,
 } from '../auth/staff.ts';
-import { Alert, Breadcrumb, CsrfField, Input, NewPasswordInput, formBody, queryOf, sendPage, str, type FieldErrors } from '../auth/views.tsx';
+import { Alert, Breadcrumb, CsrfField, Input, NewPasswordInput, errorText, formBody, queryOf, sendPage, str, type FieldErrors } from '../auth/views.tsx';
 import { requireStaff, staffOf } from './guard.ts';
 
 /** The staff member's own account: password change and TOTP enrolment (/admin/account, /admin/account/totp). */
@@ -34,11 +33,8 @@ function accountPage(req: FastifyRequest, reply: FastifyReply, s: StaffRow, erro
     reply,
     title,
     (pc) => {
-      const tr = (k: string, v?: Record<string, string | number>) => t(pc.locale, k, v);
-      const err = (f: string) => {
-        const e = errors.find((x) => x.field === f);
-        return e ? tr(e.message, { min: PASSWORD_MIN_LENGTH }) : null;
-      };
+      const tr = translator(pc.locale);
+      const err = (f: string) => errorText(pc.locale, errors, f);
       return (
         <>
           <Breadcrumb locale={pc.locale} items={[{ href: '/admin', label: tr('admin.home.title') }, { label: title }]} />
@@ -88,7 +84,7 @@ function totpPage(req: FastifyRequest, reply: FastifyReply, s: StaffRow, secret:
     reply,
     title,
     (pc) => {
-      const tr = (k: string, v?: Record<string, string | number>) => t(pc.locale, k, v);
+      const tr = translator(pc.locale);
       const codeField = (
         <Input
           id="code"

@@ -4,8 +4,8 @@ import type { AppContext } from '../context.ts';
 import { withTenantTx } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
 import { requirePermission } from '../permissions/index.ts';
-import { t, type Locale } from '../i18n/index.ts';
-import { Breadcrumb, queryOf, sendPage, type FieldErrors } from '../auth/views.tsx';
+import { t, type Locale, translator } from '../i18n/index.ts';
+import { Breadcrumb, errorText, queryOf, sendPage, type FieldErrors } from '../auth/views.tsx';
 
 /** GET /admin/audit: the audit log of the comune, newest first, filtered and paginated. */
 
@@ -108,11 +108,8 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext): Promis
       reply,
       title,
       (pc) => {
-        const tr = (k: string, v?: Record<string, string | number>) => t(pc.locale, k, v);
-        const err = (field: string) => {
-          const e = errors.find((x) => x.field === field);
-          return e ? tr(e.message) : null;
-        };
+        const tr = translator(pc.locale);
+        const err = (field: string) => errorText(pc.locale, errors, field);
         const dateField = (id: 'from' | 'to') => (
           <div class="col-md-6 col-lg-2 form-group mt-4">
             <label for={`audit-${id}`} class="active">

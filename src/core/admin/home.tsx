@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { t } from '../i18n/index.ts';
+import { t, translator } from '../i18n/index.ts';
 import { sendPage } from '../auth/views.tsx';
 import { adminLinks } from './links.ts';
 import { requireStaff, staffOf } from './guard.ts';
@@ -12,7 +12,7 @@ export async function adminHomeRoutes(app: FastifyInstance, ctx: AppContext): Pr
     const links = adminLinks.filter((l) => !l.permission || ctx.permissions.can(actor, l.permission));
     const title = t(req.locale, 'admin.home.title');
     return sendPage(req, reply, title, (pc) => {
-      const tr = (k: string, v?: Record<string, string | number>) => t(pc.locale, k, v);
+      const tr = translator(pc.locale);
       return (
         <>
           <h1>{title}</h1>

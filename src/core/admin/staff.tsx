@@ -3,7 +3,7 @@ import type { AppContext } from '../context.ts';
 import { withTenantTx } from '../db/client.ts';
 import { httpProblem } from '../http/problem.ts';
 import { requirePermission } from '../permissions/index.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { t, type Locale, translator } from '../i18n/index.ts';
 import { STAFF_ROLES } from '../auth/types.ts';
 import {
   createStaffUser,
@@ -29,7 +29,7 @@ function formatDate(locale: Locale, d: Date | null): string {
 }
 
 function RolesFieldset({ pc, selected, error, idPrefix }: { pc: PageContext; selected: string[]; error: string | null; idPrefix: string }) {
-  const tr = (k: string) => t(pc.locale, k);
+  const tr = translator(pc.locale);
   return (
     <fieldset class="mb-4" aria-describedby={error ? `${idPrefix}-roles-error` : undefined}>
       <legend class="h6">{tr('admin.staff.roles')}</legend>
@@ -64,7 +64,7 @@ function newStaffPage(req: FastifyRequest, reply: FastifyReply, v: { email: stri
     reply,
     title,
     (pc) => {
-      const tr = (k: string, vars?: Record<string, string | number>) => t(pc.locale, k, vars);
+      const tr = translator(pc.locale);
       return (
         <>
           <Breadcrumb locale={pc.locale} items={[{ href: '/admin', label: tr('admin.home.title') }, { href: '/admin/staff', label: tr('admin.staff.title') }, { label: title }]} />
@@ -106,7 +106,7 @@ function editStaffPage(req: FastifyRequest, reply: FastifyReply, s: StaffRow, st
     reply,
     title,
     (pc) => {
-      const tr = (k: string, vars?: Record<string, string | number>) => t(pc.locale, k, vars);
+      const tr = translator(pc.locale);
       const err = (f: string) => errorText(pc.locale, errors, f);
       return (
         <>
@@ -196,7 +196,7 @@ export async function staffAdminRoutes(app: FastifyInstance, ctx: AppContext): P
     const title = t(req.locale, 'admin.staff.title');
     const notice = queryOf(req).done;
     return sendPage(req, reply, title, (pc) => {
-      const tr = (k: string, v?: Record<string, string | number>) => t(pc.locale, k, v);
+      const tr = translator(pc.locale);
       return (
         <>
           <Breadcrumb locale={pc.locale} items={[{ href: '/admin', label: tr('admin.home.title') }, { label: title }]} />

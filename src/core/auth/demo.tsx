@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { t } from '../i18n/index.ts';
+import { t, translator } from '../i18n/index.ts';
 import { startSession } from './sessions.ts';
 import { safeNext } from './safe-redirect.ts';
 import { registerLoginSuccess } from './staff.ts';
@@ -18,7 +18,7 @@ function demoPage(req: FastifyRequest, reply: FastifyReply, next: string, error:
     reply,
     title,
     (pc) => {
-      const tr = (k: string, v?: Record<string, string | number>) => t(pc.locale, k, v);
+      const tr = translator(pc.locale);
       const form = (id: string, label: string, description: string) => (
         <li class="list-group-item d-flex flex-wrap align-items-center justify-content-between gap-2">
           <div>

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
-import { t } from '../i18n/index.ts';
+import { t, translator } from '../i18n/index.ts';
 import { endSession } from './sessions.ts';
 import { oidcSettingsOf } from './oidc.ts';
 import { safeNext } from './safe-redirect.ts';
@@ -16,7 +16,7 @@ export async function loginPageRoutes(app: FastifyInstance, ctx: AppContext): Pr
     const staffFirst = next.startsWith('/admin');
     const title = t(req.locale, 'auth.login.title');
     return sendPage(req, reply, title, (pc) => {
-      const tr = (k: string, v?: Record<string, string>) => t(pc.locale, k, v);
+      const tr = translator(pc.locale);
       const citizens = (
         <div class="col-lg-6 mb-4">
           <div class="card card-bg h-100">

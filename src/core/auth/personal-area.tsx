@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { withTenantTx } from '../db/client.ts';
 import { httpProblem } from '../http/problem.ts';
-import { t } from '../i18n/index.ts';
+import { t, translator } from '../i18n/index.ts';
 import type { Actor } from './types.ts';
 import { findCitizen, updateCitizenEmail, type CitizenRow } from './citizens.ts';
 import { Alert, CsrfField, Input, formBody, queryOf, sendPage, str, type FieldErrors } from './views.tsx';
@@ -54,7 +54,7 @@ function areaPage(req: FastifyRequest, reply: FastifyReply, c: CitizenRow, v: { 
     reply,
     title,
     (pc) => {
-      const tr = (k: string, vars?: Record<string, string | number>) => t(pc.locale, k, vars);
+      const tr = translator(pc.locale);
       const emailError = v.errors.find((e) => e.field === 'email');
       const name = [c.givenName, c.familyName].filter(Boolean).join(' ');
       return (

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { withTenantTx } from '../db/client.ts';
-import { t } from '../i18n/index.ts';
+import { t, translator } from '../i18n/index.ts';
 import { endSession, startSession, updateSessionData } from './sessions.ts';
 import { safeNext } from './safe-redirect.ts';
 import { checkStaffPassword, checkTotp, findStaffById, registerLoginFailure, registerLoginSuccess } from './staff.ts';
-import { Alert, CsrfField, Input, formBody, queryOf, sendPage, str, type FieldErrors } from './views.tsx';
+import { Alert, CsrfField, Input, errorText, formBody, queryOf, sendPage, str, type FieldErrors } from './views.tsx';
 
 /** Staff login: e-mail and password, then (when enrolled) a TOTP code. */
 
@@ -35,11 +35,8 @@ function loginForm(req: FastifyRequest, reply: FastifyReply, ctx: AppContext, v:
     reply,
     title,
     (pc) => {
-      const tr = (k: string, vars?: Record<string, string | number>) => t(pc.locale, k, vars);
-      const err = (f: string) => {
-        const e = v.errors.find((x) => x.field === f);
-        return e ? tr(e.message) : null;
-      };
+      const tr = translator(pc.locale);
+      const err = (f: string) => errorText(pc.locale, v.errors, f);
       return (
         <div class="row">
           <div class="col-lg-6">

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { pageContext } from '../../app.ts';
-import { registerMessages, t } from '../i18n/index.ts';
+import { registerMessages, translator } from '../i18n/index.ts';
 import { Layout, renderPage } from '../views/layout.tsx';
 import { FEEDBACK_SCRIPT, FeedbackWidget } from '../views/feedback.tsx';
 import it from './i18n/it.json' with { type: 'json' };
@@ -14,7 +14,7 @@ export async function homePlugin(app: FastifyInstance): Promise<void> {
   registerMessages({ it, en });
   app.get('/', { schema: { hide: true } }, async (req, reply) => {
     const ctx = pageContext(req, reply);
-    const tr = (k: string) => t(req.locale, k);
+    const tr = translator(req.locale);
     const c = req.tenant?.settings.contacts;
     const cards = [
       { title: tr('home.personal.title'), text: tr('home.personal.text'), cta: tr('home.personal.cta'), href: '/area-personale' },

@@ -8,7 +8,7 @@ import { messageDeliveries } from '../db/schema.ts';
 import { httpProblem } from '../http/problem.ts';
 import { requirePermission } from '../permissions/index.ts';
 import type { AuditContext } from '../audit/index.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { t, type Locale, translator } from '../i18n/index.ts';
 import type { PageContext } from '../views/layout.tsx';
 import { listInbox, markAllRead, markRead, type InboxOwner } from './inbox.ts';
 
@@ -151,7 +151,7 @@ function inboxRoutes(app: FastifyInstance, ctx: AppContext, kind: InboxKind): vo
     const { messages, hasNext, unread } = await listInbox(ctx.db, owner, { limit: INBOX_PAGE_SIZE, offset: (page - 1) * INBOX_PAGE_SIZE });
     const title = t(req.locale, kind.titleKey);
     return send(req, reply, title, (pc) => {
-      const tr = (k: string, v?: Record<string, string | number>) => t(pc.locale, k, v);
+      const tr = translator(pc.locale);
       return (
         <>
           <Crumbs locale={pc.locale} items={[{ href: kind.root.href, label: tr(kind.root.labelKey) }, { label: title }]} />
@@ -255,7 +255,7 @@ function outboxRoutes(app: FastifyInstance, ctx: AppContext): void {
     const shown = rows.slice(0, OUTBOX_PAGE_SIZE);
     const title = t(req.locale, 'notify.outbox.title');
     return send(req, reply, title, (pc) => {
-      const tr = (k: string, v?: Record<string, string | number>) => t(pc.locale, k, v);
+      const tr = translator(pc.locale);
       return (
         <>
           <Crumbs locale={pc.locale} items={[{ href: '/admin', label: tr('notify.inbox.adminHome') }, { label: title }]} />

@@ -9,7 +9,7 @@ import { pageRatings } from '../db/schema.ts';
 import { httpProblem } from '../http/problem.ts';
 import { requirePermission } from '../permissions/index.ts';
 import { addAdminLink } from '../admin/links.ts';
-import { t, type Locale } from '../i18n/index.ts';
+import { type Locale, translator } from '../i18n/index.ts';
 import { answersFor, COMMENT_MAX, NEGATIVE_ANSWERS, PATH_MAX, POSITIVE_ANSWERS, type FeedbackAnswer } from './feedback.tsx';
 
 /**
@@ -135,7 +135,7 @@ export async function feedbackPlugin(app: FastifyInstance, ctx: AppContext): Pro
   app.get('/admin/valutazioni', { schema: { hide: true }, preHandler: requirePermission('core.feedback.read') }, async (req, reply) => {
     const tenantId = req.tenant!.id;
     const page = pageNumber(req);
-    const tr = (k: string, v?: Record<string, string | number>) => t(req.locale, k, v);
+    const tr = translator(req.locale);
     const { paths, answers, comments } = await withTenantTx(ctx.db, tenantId, async (tx) => {
       const n = (r: number) => sql<number>`(count(*) filter (where ${pageRatings.rating} = ${r}))::int`;
       const latest = sql<Date>`max(${pageRatings.createdAt})`;

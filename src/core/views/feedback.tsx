@@ -1,4 +1,4 @@
-import { registerMessages, t } from '../i18n/index.ts';
+import { registerMessages, translator } from '../i18n/index.ts';
 import { BI, type PageContext } from './layout.tsx';
 import it from './i18n/it.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -41,7 +41,7 @@ export interface FeedbackWidgetProps {
 }
 
 export function FeedbackWidget({ ctx, transactional = false, thanked }: FeedbackWidgetProps) {
-  const tr = (k: string, v?: Record<string, string | number>) => t(ctx.locale, k, v);
+  const tr = translator(ctx.locale);
   const state = thanked ? 'thanks' : feedbackState(ctx.path);
   const path = ctx.path.split(/[?#]/)[0] || '/';
   const block = (kind: 'negative' | 'positive', answers: readonly FeedbackAnswer[]) => (
