@@ -53,7 +53,7 @@ describe('core journeys in Chromium', () => {
     await expectAccessible(page);
     await page.getByRole('link', { name: 'English' }).click();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-    expect(await page.getByRole('heading', { name: 'Personal area' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Log in to your personal area' }).isVisible()).toBe(true);
     await expectAccessible(page);
     expect(csp).toEqual([]);
     await page.close();
@@ -64,7 +64,7 @@ describe('core journeys in Chromium', () => {
     const page = await context.newPage();
     const csp = watchCsp(page);
     await page.goto(`${server.url}/?lang=it`);
-    await page.getByRole('link', { name: "Vai all'area personale" }).click();
+    await page.getByRole('link', { name: "Accedi all'area personale" }).click();
     expect(new URL(page.url()).pathname).toBe('/auth/login');
     await expectAccessible(page);
     await page.getByRole('link', { name: /accesso dimostrativo/ }).click();

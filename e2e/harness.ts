@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
@@ -88,6 +90,32 @@ export async function startServer(env: Record<string, string> = {}, opts: { data
         });
         proc.kill(signal);
       }),
+  };
+}
+
+/**
+ * The database for a server under test: the embedded PGlite data dir by default, or, when DATABASE_URL is set,
+ * a throw-away database on that PostgreSQL server (never the shared one). Pass `env` to startServer and call
+ * `drop()` after stopping the server.
+ */
+export async function throwAwayDatabase(prefix = 'piazza_e2e'): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return { env: { DATABASE_URL: '' }, drop: async () => undefined };
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const a = new pg.Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
   };
 }
 

@@ -9,6 +9,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import fastifyCompress from '@fastify/compress';
+import { BOOTSTRAP_BUNDLE_PATH, bootstrapBundle } from './core/views/bootstrap-bundle.ts';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { h } from 'preact';
@@ -162,7 +164,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     },
   });
 
-  // 5. Static assets: Bootstrap Italia and Leaflet straight from node_modules (no CDN), and piazza's own client files.
+  // 5. Compression (brotli or gzip, as the browser accepts) of pages and assets: Bootstrap Italia's CSS and JS
+  //    shrink from 1.6 MB to about 0.3 MB, which is most of a first visit's weight.
+  await app.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+
+  // Static assets: Bootstrap Italia and Leaflet straight from node_modules (no CDN), and piazza's own client files.
   await app.register(fastifyStatic, {
     root: join(pkgDir('bootstrap-italia'), 'dist'),
     prefix: '/assets/bootstrap-italia/',
@@ -174,6 +180,18 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     prefix: '/assets/leaflet/',
     decorateReply: false,
     maxAge: config.isProduction ? '7d' : 0,
+  });
+  await app.register(fastifyStatic, {
+    root: join(pkgDir('leaflet.markercluster'), 'dist'),
+    prefix: '/assets/leaflet.markercluster/',
+    decorateReply: false,
+    maxAge: config.isProduction ? '7d' : 0,
+  });
+  app.get(BOOTSTRAP_BUNDLE_PATH, { schema: { hide: true }, config: { tenantless: true } }, async (req, reply) => {
+    const b = await bootstrapBundle();
+    reply.header('etag', b.etag).header('cache-control', config.isProduction ? 'public, max-age=604800' : 'no-cache');
+    if (req.headers['if-none-match'] === b.etag) return reply.code(304).send();
+    return reply.type('text/javascript; charset=utf-8').send(b.code);
   });
   await app.register(fastifyStatic, {
     root: join(ROOT, 'src', 'client'),

@@ -28,6 +28,18 @@ export async function seedDemo(ctx: AppContext): Promise<Tenant> {
           pec: 'protocollo@pec.comune.biella.example',
           taxCode: '00221900020',
         },
+        site: {
+          region: 'Regione Piemonte',
+          regionUrl: 'https://www.regione.piemonte.it/',
+          social: [
+            { network: 'facebook', url: 'https://www.facebook.com/ComuneDiBiella' },
+            { network: 'instagram', url: 'https://www.instagram.com/comunedibiella/' },
+            { network: 'youtube', url: 'https://www.youtube.com/@ComuneDiBiella' },
+          ],
+          accessibilityUrl: 'https://form.agid.gov.it/view/3f6d2a80-7c1e-11ee-9b4d-1f2e3a4b5c6d',
+          mapCenter: { lat: 45.5663, lon: 8.0537, zoom: 14 },
+          highlightedTopics: ['Anagrafe', 'Istruzione', 'Tempo libero'],
+        },
       },
     });
     if (!res.ok) throw new Error(`cannot seed the demo tenant: ${JSON.stringify(res.errors)}`);

@@ -7,15 +7,17 @@ import { adminHomeRoutes } from './home.tsx';
 import { auditRoutes } from './audit.tsx';
 import { staffAdminRoutes } from './staff.tsx';
 import { accountRoutes } from './account.tsx';
+import { siteSettingsRoutes } from './site-settings.tsx';
 
 export { adminLinks, addAdminLink, type AdminLink } from './links.ts';
 export { requireStaff, staffOf } from './guard.ts';
 
-/** The core's staff pages: /admin (home), /admin/audit, /admin/staff…, /admin/account…. */
+/** The core's staff pages: /admin (home), /admin/audit, /admin/staff…, /admin/account…, /admin/impostazioni-sito. */
 export async function adminRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   registerMessages({ it, en });
   await adminHomeRoutes(app, ctx);
   await auditRoutes(app, ctx);
   await staffAdminRoutes(app, ctx);
   await accountRoutes(app, ctx);
+  await siteSettingsRoutes(app, ctx);
 }

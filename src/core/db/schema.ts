@@ -22,8 +22,14 @@ const ts = (name?: string) =>
   name ? timestamp(name, { withTimezone: true, mode: 'date' }) : timestamp({ withTimezone: true, mode: 'date' });
 
 export interface TenantSettings {
-  /** Display data for the site (issue "Public site" fills the rest). */
+  /** The comune's contacts, shown in the site's footer and "Contatta il comune" box (edited at /admin/impostazioni-sito). */
   contacts?: { address?: string; phone?: string; email?: string; pec?: string; taxCode?: string };
+  /**
+   * The public site's settings (coat of arms, region, VAT number, social links, accessibility, privacy and
+   * transparency links, map, highlighted topics); read them with siteSettings() from core/views/site-settings.ts.
+   */
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a type from the views, without an import into the schema
+  site?: import('../views/site-settings.ts').SiteSettingsInput;
   /** SPID/CIE through an OpenID Connect provider (e.g. a SPID/CIE proxy). The secret comes from the env var named here. */
   oidc?: {
     issuer: string;

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { pageContext } from '../../app.ts';
 import { registerMessages, translator } from '../i18n/index.ts';
 import { Layout, renderPage } from '../views/layout.tsx';
-import { FEEDBACK_SCRIPT, FeedbackWidget } from '../views/feedback.tsx';
 import it from './i18n/it.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 
@@ -23,7 +22,7 @@ export async function homePlugin(app: FastifyInstance): Promise<void> {
     ];
     return reply.type('text/html; charset=utf-8').send(
       renderPage(
-        <Layout ctx={ctx} title={req.tenant?.name ?? 'piazza'} scripts={[FEEDBACK_SCRIPT]}>
+        <Layout ctx={ctx} title={req.tenant?.name ?? 'piazza'} feedback>
           <h1>{req.tenant?.name}</h1>
           <p class="lead">{tr('home.lead')}</p>
           <div class="row g-4 mt-2">
@@ -52,7 +51,6 @@ export async function homePlugin(app: FastifyInstance): Promise<void> {
               </dl>
             </section>
           ) : null}
-          <FeedbackWidget ctx={ctx} />
         </Layout>,
       ),
     );

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { TOPICS } from './topics.ts';
+import { TOPICS } from '../content/topics.ts';
 import {
   demoDocuments,
   demoEvents,

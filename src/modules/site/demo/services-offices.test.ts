@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { demoAreas, demoOffices } from './areas-offices.ts';
 import { demoServices } from './services.ts';
-import { TOPICS } from './topics.ts';
+import { TOPICS } from '../content/topics.ts';
 import { SERVICE_CATEGORIES, type Localized, type OpeningHours } from './types.ts';
 
 const SHARED_TOPICS = fileURLToPath(new URL('../../../../../shared/data/modello-comuni-topics.txt', import.meta.url));

@@ -1,7 +1,6 @@
 /**
- * Demo content of "Comune di Biella (demo)" for the public-site module (Modello Comuni). This folder holds the
- * content only — typed, validated by demo-content.test.ts — and is not yet loaded by any module: the site
- * module (its schema, pages and back office) will seed its tables from it.
+ * The shapes of the site's content types (Modello Comuni), as the demo content of "Comune di Biella (demo)"
+ * spells them; ../content/types.ts builds the stored content model on them. ../seed.ts loads the demo content.
  * Italian is the source language; English is the translation shown with ?lang=en.
  */
 
@@ -164,9 +163,26 @@ export interface DemoPerson {
   name: string;
   /** e.g. "Sindaco", "Assessore al bilancio", "Consigliere comunale". */
   role: Localized;
-  body: 'giunta' | 'consiglio';
+  /** giunta and consiglio are the organi di governo (politici); staff is personale amministrativo. */
+  body: 'giunta' | 'consiglio' | 'staff';
   delegations?: Localized;
   biography: Localized;
+  /** For staff: the area or office (slug) they work in, and a work e-mail. */
+  area?: string;
+  office?: string;
+  email?: string;
+}
+
+/** Enti e fondazioni: bodies the comune takes part in or controls. */
+export interface DemoOrganisation {
+  slug: string;
+  name: Localized;
+  kind: 'ente' | 'fondazione' | 'società partecipata' | 'consorzio' | 'azienda speciale';
+  description: Localized;
+  /** The comune's share or role, e.g. "Quota di partecipazione: 12,5%". */
+  participation: Localized;
+  website?: string;
+  topics: string[];
 }
 
 export interface DemoFaq {

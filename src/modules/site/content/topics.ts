@@ -1,7 +1,7 @@
 /**
  * The controlled vocabulary of the 64 Modello Comuni topics (argomenti), exact spelling, in the order of
- * shared/data/modello-comuni-topics.txt. Copied here so the demo content can be validated when shared/ is not
- * checked out next to the repository.
+ * shared/data/modello-comuni-topics.txt. Contents may carry only these topics (the back office and the site
+ * settings enforce it); the site's /argomenti page lists them all.
  *
  * Source: Dipartimento per la trasformazione digitale, italia/pa-website-validator-ng, BSD-3-Clause.
  */

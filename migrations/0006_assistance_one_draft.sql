@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "site_assistance_requests_one_draft_key" ON "site_assistance_requests" USING btree ("tenant_id","citizen_id") WHERE status = 'draft';

@@ -1,0 +1,17 @@
+SELECT piazza_enable_tenant_rls('report_categories');
+--> statement-breakpoint
+SELECT piazza_enable_tenant_rls('report_counters');
+--> statement-breakpoint
+SELECT piazza_enable_tenant_rls('reports');
+--> statement-breakpoint
+SELECT piazza_enable_tenant_rls('report_photos');
+--> statement-breakpoint
+SELECT piazza_enable_tenant_rls('report_events');
+--> statement-breakpoint
+SELECT piazza_enable_tenant_rls('report_followers');
+--> statement-breakpoint
+SELECT piazza_enable_tenant_rls('report_triage_models');
+--> statement-breakpoint
+SELECT piazza_enable_tenant_rls('open311_api_keys');
+--> statement-breakpoint
+SELECT piazza_enable_tenant_rls('report_imports');
