@@ -118,8 +118,11 @@ export const reports = pgTable(
     index('reports_created_idx').on(t.tenantId, t.createdAt),
     index('reports_citizen_idx').on(t.tenantId, t.citizenId),
     index('reports_external_idx').on(t.tenantId, t.externalId),
-    /** Map and radius queries: a GiST index on the point (built-in geometry; no extension needed). */
-    index('reports_location_idx').using('gist', sql`point(${t.lon}, ${t.lat})`),
+    /**
+     * Map and radius queries: plain range conditions on lon/lat. (A GiST index on point(lon, lat) is not used
+     * under row-level security, because the geometric operators are not LEAKPROOF; a btree is.)
+     */
+    index('reports_tenant_lon_lat_idx').on(t.tenantId, t.lon, t.lat),
   ],
 );
 

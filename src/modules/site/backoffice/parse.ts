@@ -517,8 +517,10 @@ function parseField(f: FieldDef, raw: Raw, pc: ParseContext, err: Err, out: Reco
   }
 }
 
+/** An absolute http(s) address, or a path on this site (`/segnalazioni/nuova`: a service piazza itself offers). */
 function validUrl(v: string): boolean {
   if (v.length > 500 || /\s/.test(v)) return false;
+  if (/^\/(?![/\\])/.test(v)) return true;
   try {
     const u = new URL(v);
     return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;

@@ -1366,7 +1366,7 @@ export const demoServices: DemoService[] = [
     howTo: [
       l('Accetta l’informativa sul trattamento dei dati personali.', 'Accept the privacy notice.'),
       l('Indica il luogo con l’indirizzo o sulla mappa e scegli il tipo di problema.', 'Give the location by address or on the map and choose the type of problem.'),
-      l('Descrivi il problema e allega fino a 3 fotografie.', 'Describe the problem and attach up to 3 photos.'),
+      l('Descrivi il problema e allega fino a 5 fotografie.', 'Describe the problem and attach up to 5 photos.'),
       l('Controlla il riepilogo e invia: ricevi il numero della segnalazione.', 'Check the summary and send: you receive the report number.'),
       l('Segui lo stato della segnalazione nell’area personale o via e-mail.', 'Follow the report’s status in your personal area or by e-mail.'),
     ],
@@ -1375,7 +1375,7 @@ export const demoServices: DemoService[] = [
     timing: l('Le segnalazioni sono prese in carico entro 3 giorni lavorativi; i tempi di intervento dipendono dal tipo di problema.', 'Reports are taken in charge within 3 working days; how long a fix takes depends on the problem.'),
     cost: FREE,
     access: {
-      online: online('segnalazione-disservizio', 'Invia una segnalazione', 'Send a report'),
+      online: { url: '/segnalazioni/nuova', label: l('Invia una segnalazione', 'Send a report') },
       booking: false,
       inPerson: l('All’URP, Via Battistero 4, o al telefono 015 35 07 100.', 'At the URP, Via Battistero 4, or by phone on 015 35 07 100.'),
     },
